@@ -93,6 +93,47 @@ def fixtures() -> dict[str, Assessment]:
     return _fixture_assessments()
 
 
+#: A hand-written repository (a Llama 2 fine-tune relabelled Apache-2.0 and called
+#: "fully open source", with pickled weights): the audit path, with findings.
+REPO_CARD = """---
+license: apache-2.0
+base_model: meta-llama/Llama-2-7b-hf
+datasets:
+- acme/chat-mix
+---
+# Acme Chat 7B
+
+Acme Chat 7B is a fully open-source chat model, fine-tuned from Llama 2 7B on acme/chat-mix.
+
+## Training Data
+Fine-tuned on [acme/chat-mix](https://huggingface.co/datasets/acme/chat-mix).
+
+## Limitations
+It makes things up.
+"""
+REPO_FILES = {
+    "README.md": REPO_CARD,
+    "config.json": '{"architectures": ["LlamaForCausalLM"], "model_type": "llama"}',
+}
+
+
+def _repo_assessment() -> Assessment:
+    from openwash.evidence.inventory import RepoFile
+    from openwash.evidence.repo import Snapshot, TextRead, record_from_repository
+
+    listing = [RepoFile(path=p, size=len(t)) for p, t in REPO_FILES.items()]
+    listing.append(RepoFile(path="pytorch_model.bin", size=13_476_839_424))
+    snap = Snapshot(
+        kind="listing",
+        location="fixture",
+        name="acme-chat-7b",
+        model_id="acme/acme-chat-7b",
+        files=tuple(sorted(listing, key=lambda f: f.path)),
+        texts={p: TextRead(text=t) for p, t in REPO_FILES.items()},
+    )
+    return assess(record_from_repository(snap), target="acme/acme-chat-7b")
+
+
 CASES = sorted(p.stem for p in MANIFESTS.glob("*.yaml"))
 #: Cases compared side by side (restricted vs open vs its openwashing fine-tune).
 COMPARE = ("gated-restricted", "fully-open", "finetune-of-restricted")
@@ -113,6 +154,12 @@ def _index(fixtures: dict[str, Assessment]) -> list[Assessment]:
 @pytest.mark.parametrize("case", CASES)
 def test_check(fixtures: dict[str, Assessment], case: str, fmt: str) -> None:
     check_golden(f"check-{case}-en{_ext(fmt)}", render(fmt, "check", fixtures[case], lang="en"))
+
+
+@pytest.mark.parametrize(("fmt", "lang"), LANG_FORMATS)
+def test_check_repository(fmt: str, lang: str) -> None:
+    """An audited repository: findings appear in the summary and in their own section."""
+    check_golden(f"check-repo-{lang}{_ext(fmt)}", render(fmt, "check", _repo_assessment(), lang=lang))
 
 
 @pytest.mark.parametrize("fmt", ZH_FORMATS)
@@ -185,6 +232,7 @@ def expected_goldens() -> set[str]:
     for case in CASES:
         names |= {f"check-{case}-en{_ext(f)}" for f in TEXT_FORMATS} | {f"badge-{case}-en.svg"}
     names |= {f"check-{ZH_CASE}-zh{_ext(f)}" for f in ZH_FORMATS} | {f"badge-{ZH_CASE}-zh.svg"}
+    names |= {f"check-repo-{lang}{_ext(f)}" for f, lang in LANG_FORMATS}
     for stem in ("index-fixtures", "compare-3", "frameworks-all"):
         names |= {f"{stem}-en{_ext(f)}" for f in TEXT_FORMATS} | {f"{stem}-zh{_ext(f)}" for f in ZH_FORMATS}
     names |= {f"license-handbuilt-en{_ext(f)}" for f in LICENSE_FORMATS}

@@ -91,6 +91,16 @@ def quote_line(text: str) -> Line:
     return (Span(f"“{one_line(text)}”", "quote"),)
 
 
+def excerpt_line(text: str) -> Line:
+    """Return a quote cut from a longer text, marking with '…' where it starts or ends mid-sentence."""
+    quote = one_line(text)
+    if quote[:1].islower() or quote[:1] in ",;:)":
+        quote = "… " + quote
+    if quote and quote[-1] not in ".!?;:)”\"'。；！？":
+        quote += " …"
+    return (Span(f"“{quote}”", "quote"),)
+
+
 def code(text: str) -> Span:
     """Return an identifier."""
     return Span(text, "code")
@@ -224,7 +234,28 @@ def summary_fields(tr: Tr, a: Assessment, *, with_identity: bool = True) -> Fiel
     verdict = a.openwashing.verdict
     ow_line = (tone_span(tr.label("verdict", verdict), VERDICT_TONE.get(verdict, "neutral")),)
     rows.append((tr.ui("openwashing"), _with_reason(ow_line, a.openwashing.reason, tr)))
+    if a.findings:
+        rows.append((tr.ui("findings"), findings_tally(tr, a.findings)))
     return Fields(rows=tuple(rows))
+
+
+_SEVERITY_TONE = {"high": "bad", "medium": "warn"}
+
+
+def findings_tally(tr: Tr, findings: Sequence[Finding]) -> Line:
+    """'1 high (license_drift) · 2 medium (…) · 3 low': the findings at a glance, worst first."""
+    parts: list[str | Span] = []
+    for severity in ("high", "medium", "low", "info"):
+        codes = [f.code for f in findings if f.severity.value == severity]
+        if not codes:
+            continue
+        if parts:
+            parts.append(" · ")
+        count = f"{len(codes)} {tr.label('severity', severity)}"
+        parts.append(tone_span(count, _SEVERITY_TONE.get(severity, "neutral")))
+        if severity in _SEVERITY_TONE:
+            parts += [" ", muted("(" + tr.ui("list_sep").join(dict.fromkeys(codes)) + ")")]
+    return tuple(parts)
 
 
 def mof_label(tr: Tr, class_: int) -> str:
@@ -304,7 +335,7 @@ def clause_item(tr: Tr, clause: Clause, analysis: LicenseAnalysis, text: str | N
         before, quote, after = context
         children.append(Para(line=(muted(before), Span(quote, "mark"), muted(after))))
     else:
-        children.append(Para(line=quote_line(clause.quote)))
+        children.append(Para(line=excerpt_line(clause.quote)))
     children.append(Para(line=(one_line(tr.text(clause.summary)),)))
     if clause.params:
         params = [(tr.label("clause_param", key), (fmt_value(value),)) for key, value in sorted(clause.params.items())]
@@ -676,7 +707,7 @@ def cost_section(tr: Tr, a: Assessment, level: int) -> Section:
 
 def finding_item(tr: Tr, finding: Finding) -> Item:
     """'[high] message (code)'."""
-    tone = {"high": "bad", "medium": "warn"}.get(finding.severity.value, "neutral")
+    tone = _SEVERITY_TONE.get(finding.severity.value, "neutral")
     line: list[str | Span] = [
         tone_span(f"[{tr.label('severity', finding.severity.value)}]", tone),
         " ",
