@@ -36,7 +36,8 @@ def test_restricted_model_section(index_page: str) -> None:
     text = _text(_section(index_page, "model-meta-llama-llama-2-7b-hf"))
     # the 700-million-MAU clause and the ban on improving other models, with section and source
     assert (
-        "user threshold (restriction) blocks open source — § 2 “… greater than 700 million monthly active users …”" in text
+        "user threshold (restriction) blocks open source — § 2 “… greater than 700 million monthly active users …”"
+        in text
     )
     assert "no training of other models (restriction) blocks open source — § 1.b.v" in text
     assert text.count("Source: https://ai.meta.com/llama/license/") >= 2
