@@ -9,7 +9,7 @@ import pytest
 from report_helpers import make_assessment
 
 from openwash.i18n import _table
-from openwash.report import build, html, markdown, terminal
+from openwash.report import build, build_multi, html, markdown, terminal
 from openwash.report import common as report_common
 
 
@@ -113,8 +113,8 @@ def test_every_ui_key_exists(monkeypatch: pytest.MonkeyPatch, lang: str) -> None
     monkeypatch.setattr(report_common, "ui", strict)
     models = [make_assessment(k) for k in ("open", "restricted", "closed")]
     build.check_document(models[1], lang=lang)
-    build.index_document(models, lang=lang)
-    build.compare_document(models, lang=lang)
+    build_multi.index_document(models, lang=lang)
+    build_multi.compare_document(models, lang=lang)
     html.render_index(models, lang=lang)
     from openwash.report.badge import render_badge
 

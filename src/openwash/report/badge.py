@@ -17,7 +17,7 @@ import unicodedata
 from html import escape
 from typing import TYPE_CHECKING
 
-from openwash.report.build import mof_label
+from openwash.report.build_common import mof_label
 from openwash.report.common import Tr, headline, osaid_key
 
 if TYPE_CHECKING:

@@ -1,8 +1,9 @@
 """A tiny document model shared by the human-readable formats.
 
-The builders in :mod:`openwash.report.build` turn results into a tree of these
-nodes once; :mod:`~openwash.report.terminal`, :mod:`~openwash.report.markdown`
-and :mod:`~openwash.report.html` each serialise the same tree. So the three
+The builders (:mod:`openwash.report.build`, :mod:`~openwash.report.build_license`,
+:mod:`~openwash.report.build_multi`) turn results into a tree of these nodes
+once; :mod:`~openwash.report.terminal`, :mod:`~openwash.report.markdown` and
+:mod:`~openwash.report.html` each serialise the same tree. So the three
 formats always state the same facts, and escaping is done in one place per
 format (the builders never produce markup).
 

@@ -22,7 +22,7 @@ from html import escape
 from importlib import resources
 from typing import TYPE_CHECKING
 
-from openwash.report import build
+from openwash.report import build, build_multi
 from openwash.report.common import Tr, is_anchor, is_http_url, slug, squash
 from openwash.report.doc import Block, Bullets, Document, Fields, Line, Para, Section, Table
 
@@ -277,14 +277,14 @@ def render_check(assessment: Assessment, *, lang: str = "en") -> str:
 
 def render_index(assessments: Sequence[Assessment], *, lang: str = "en") -> str:
     """Render the ranked registry: a sortable, filterable table, a legend and a section per model."""
-    return render_document(build.index_document(assessments, lang=lang))
+    return render_document(build_multi.index_document(assessments, lang=lang))
 
 
 def render_compare(assessments: Sequence[Assessment], *, lang: str = "en") -> str:
     """Models side by side; differing rows highlighted and marked ``*``."""
-    return render_document(build.compare_document(assessments, lang=lang))
+    return render_document(build_multi.compare_document(assessments, lang=lang))
 
 
 def render_frameworks(frameworks: Sequence[Framework], *, lang: str = "en") -> str:
     """Render what each framework requires."""
-    return render_document(build.frameworks_document(frameworks, lang=lang))
+    return render_document(build_multi.frameworks_document(frameworks, lang=lang))

@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Any
 
 from openwash.core.results import SCHEMA_VERSION
 from openwash.core.serialize import to_data
-from openwash.report.build import index_rule
+from openwash.report.build_multi import index_rule
 from openwash.report.common import differences, ranking_key
 
 if TYPE_CHECKING:

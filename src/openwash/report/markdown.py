@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from openwash.report import build
+from openwash.report import build, build_license, build_multi
 from openwash.report.common import is_anchor, is_http_url, safe_text, squash
 from openwash.report.doc import Block, Bullets, Document, Fields, Item, Line, Para, Section, Table
 
@@ -190,19 +190,19 @@ def render_check(assessment: Assessment, *, lang: str = "en") -> str:
 
 def render_index(assessments: Sequence[Assessment], *, lang: str = "en") -> str:
     """Render the ranked registry: a table linking to one section per model, and the legend."""
-    return render_document(build.index_document(assessments, lang=lang))
+    return render_document(build_multi.index_document(assessments, lang=lang))
 
 
 def render_compare(assessments: Sequence[Assessment], *, lang: str = "en") -> str:
     """Models side by side; a ``*`` column marks the rows where they differ."""
-    return render_document(build.compare_document(assessments, lang=lang))
+    return render_document(build_multi.compare_document(assessments, lang=lang))
 
 
 def render_license(analysis: LicenseAnalysis, *, text: str | None = None, lang: str = "en") -> str:
     """One licence with every clause; quotes in bold inside their context."""
-    return render_document(build.license_document(analysis, text=text, lang=lang))
+    return render_document(build_license.license_document(analysis, text=text, lang=lang))
 
 
 def render_frameworks(frameworks: Sequence[Framework], *, lang: str = "en") -> str:
     """Render what each framework requires."""
-    return render_document(build.frameworks_document(frameworks, lang=lang))
+    return render_document(build_multi.frameworks_document(frameworks, lang=lang))

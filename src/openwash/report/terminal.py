@@ -16,7 +16,7 @@ import shutil
 import sys
 from typing import TYPE_CHECKING
 
-from openwash.report import build
+from openwash.report import build, build_license, build_multi
 from openwash.report.common import display_width, safe_text
 from openwash.report.doc import Block, Bullets, Document, Fields, Inline, Line, Para, Section, Table
 
@@ -271,21 +271,21 @@ def render_check(assessment: Assessment, *, lang: str = "en", color: bool | None
 
 def render_index(assessments: Sequence[Assessment], *, lang: str = "en", color: bool | None = None) -> str:
     """Render the ranked registry as a table, with the legend (details: ``openwash show MODEL``)."""
-    return render_document(build.index_document(assessments, lang=lang, details=False), color=color)
+    return render_document(build_multi.index_document(assessments, lang=lang, details=False), color=color)
 
 
 def render_compare(assessments: Sequence[Assessment], *, lang: str = "en", color: bool | None = None) -> str:
     """Models side by side; ``*`` marks the rows where they differ."""
-    return render_document(build.compare_document(assessments, lang=lang), color=color)
+    return render_document(build_multi.compare_document(assessments, lang=lang), color=color)
 
 
 def render_license(
     analysis: LicenseAnalysis, *, text: str | None = None, lang: str = "en", color: bool | None = None
 ) -> str:
     """One licence with every clause, quotes highlighted in their context."""
-    return render_document(build.license_document(analysis, text=text, lang=lang), color=color)
+    return render_document(build_license.license_document(analysis, text=text, lang=lang), color=color)
 
 
 def render_frameworks(frameworks: Sequence[Framework], *, lang: str = "en", color: bool | None = None) -> str:
     """Render what each framework requires."""
-    return render_document(build.frameworks_document(frameworks, lang=lang), color=color)
+    return render_document(build_multi.frameworks_document(frameworks, lang=lang), color=color)
